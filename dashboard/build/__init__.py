@@ -1,0 +1,1 @@
+"""Snapshot builder: schema, synthetic generator, roll-ups and calibration."""
