@@ -24,6 +24,8 @@ WITH hh AS (
         h.registered_year <= 2019 AND coalesce(h.removed_year > 2019, true) AS on_register_2019,
         on_register_2015 AND coalesce(h.exit_year > 2015, false)
             AND NOT coalesce(h.first_exit_year <= 2015 AND h.returned_year > 2015, false) AS poor_end_2015,
+        h.registered_year <= 2016 AND coalesce(h.removed_year > 2016, true) AND coalesce(h.exit_year > 2016, false)
+            AND NOT coalesce(h.first_exit_year <= 2016 AND h.returned_year > 2016, false) AS poor_end_2016,
         on_register_2019 AND coalesce(h.exit_year > 2019, false)
             AND NOT coalesce(h.first_exit_year <= 2019 AND h.returned_year > 2019, false) AS poor_end_2019
     FROM households AS h
@@ -130,7 +132,7 @@ p_agg AS (
         count(*) FILTER (p.is_migrant_worker AND hh.on_register_2019) AS migrant_workers_2019,
         count(*) FILTER (p.health = 'disabled' AND hh.registered_year = 2014) AS disabled_people_2014,
         count(*) FILTER (p.health = 'disabled' AND hh.poor_end_2019) AS disabled_people_2019,
-        count(*) FILTER (p.health IN ('serious', 'chronic') AND hh.on_register_2017) AS ill_people_serious_chronic,
+        count(*) FILTER (p.health IN ('serious', 'chronic') AND hh.poor_end_2016) AS ill_people_serious_chronic,
         count(*) FILTER (p.health = 'serious' AND hh.on_register_2017) AS ill_people_serious_2017,
         count(*) FILTER (p.health = 'chronic' AND hh.on_register_2017) AS ill_people_chronic_2017,
         avg(p.is_medically_insured::DOUBLE) FILTER (hh.on_register) AS insured_share
