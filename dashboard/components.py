@@ -68,6 +68,22 @@ def region_title(info: dict[str, Any], lang: str) -> None:
         st.caption(" · ".join(badges))
 
 
+DRILL_FLAG = "_drill"
+
+
+def drill(adcode: int) -> None:
+    """Go to another region from a widget callback. Widgets in a fragment only rerun the fragment, so
+    the flag tells the fragment to rerun the whole app (breadcrumb, key figures) right away."""
+    view.navigate(region=adcode)
+    st.session_state[DRILL_FLAG] = True
+
+
+def rerun_app_if_drilled() -> None:
+    """Call first thing in a fragment: finish a drill started by a callback with a full app rerun."""
+    if st.session_state.pop(DRILL_FLAG, False):
+        st.rerun(scope="app")
+
+
 def drill_picker(state: ViewState, children: pd.DataFrame) -> None:
     """A selectbox route down to a child region, for people who don't use the map."""
     if children.empty:
@@ -83,7 +99,7 @@ def drill_picker(state: ViewState, children: pd.DataFrame) -> None:
     def go_down() -> None:
         chosen = st.session_state.get(key)
         if chosen is not None:
-            view.navigate(region=int(chosen))
+            drill(int(chosen))
 
     st.selectbox(
         t("drill_to", lang),

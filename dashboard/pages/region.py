@@ -60,8 +60,7 @@ def map_figure(region: int, metric: str, year: int, lang: str, leaf: bool, metri
 def _on_map_click(key: str) -> None:
     adcode = maps.clicked_adcode(st.session_state.get(key))
     if adcode is not None:
-        view.navigate(region=adcode)
-        st.session_state["_drill"] = True  # the fragment sees this and reruns the whole app
+        ui.drill(adcode)
 
 
 def _on_metric_change() -> None:
@@ -71,8 +70,7 @@ def _on_metric_change() -> None:
 @st.fragment
 def map_section() -> None:
     """Figure picker, the map and the ranked child-region table (rerun alone when the figure changes)."""
-    if st.session_state.pop("_drill", False):
-        st.rerun(scope="app")
+    ui.rerun_app_if_drilled()
     state = ui.current_view()
     # After a fragment-only rerun, the URL may hold a newer metric than the state the app passed down.
     state = state.with_(metric=view.current().metric)
