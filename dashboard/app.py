@@ -48,7 +48,6 @@ specs = pages_for(os.environ.get("DASHBOARD_MODE", "full"))
 pages = [st.Page(s.file, title=t(s.title_key, lang), url_path=s.url_path, default=i == 0) for i, s in enumerate(specs)]
 # Our own menu (below) carries the view state in each link; the built-in one would drop it.
 current_page = st.navigation(pages, position="hidden")
-st.session_state["_page"] = current_page
 
 
 def _switch_lang() -> None:

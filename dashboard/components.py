@@ -26,17 +26,10 @@ def current_view() -> ViewState:
     return st.session_state.get("_view") or view.current()
 
 
-def page_link_target() -> Any:
-    """The page object links should point to (the current page), so links keep the user on it."""
-    return st.session_state.get("_page")
-
-
-def _link(label: str, target: ViewState, *, key_hint: str = "") -> None:
-    page = page_link_target()
-    if page is None:  # outside st.navigation (unit tests): a plain button does the same
-        st.button(label, on_click=view.navigate, kwargs={"region": target.region}, type="tertiary", key=f"lnk_{key_hint}")
-        return
-    st.page_link(page, label=label, query_params=view.to_params(target), icon="")
+def _link(label: str, target: ViewState) -> None:
+    # A tertiary button, not st.page_link: a page_link to the page already shown reruns it with the new
+    # parameters but leaves the browser's URL (and history) behind. Setting st.query_params pushes both.
+    st.button(label, on_click=view.navigate, kwargs={"region": target.region}, type="tertiary", key=f"crumb_{target.region}")
 
 
 def breadcrumb(state: ViewState) -> pd.DataFrame:
@@ -47,7 +40,7 @@ def breadcrumb(state: ViewState) -> pd.DataFrame:
         for i, row in enumerate(rows):
             name = t("nation", state.lang) if int(row["adcode"]) == view.NATION else name_of(row, state.lang)
             if i < len(rows) - 1:
-                _link(name, state.with_(region=int(row["adcode"])), key_hint=str(row["adcode"]))
+                _link(name, state.with_(region=int(row["adcode"])))
                 st.markdown("›")
             else:
                 st.markdown(f"**{name}**")

@@ -142,9 +142,22 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_timeout(300)
 
 
-def wait_for_map(page, timeout: float = 30_000) -> None:
-    """Wait until the choropleth's shapes are drawn (SVG paths of the geo subplot)."""
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation", state="attached", timeout=timeout)
+def wait_for_map(page, region: int | str | None = None, timeout: float = 30_000) -> None:
+    """Wait until the map of `region` (any map if None) has its shapes drawn (SVG paths of the geo subplot)."""
+    page.wait_for_function(
+        """(region) => {
+            for (const gd of document.querySelectorAll('.js-plotly-plot')) {
+                const meta = gd.layout && gd.layout.meta;
+                if (!meta || meta.region === undefined) continue;
+                if (region !== null && String(meta.region) !== String(region)) continue;
+                if (gd.querySelectorAll('.choroplethlocation').length > 0) return true;
+            }
+            return false;
+        }""",
+        arg=None if region is None else str(region),
+        timeout=timeout,
+        polling=50,
+    )
 
 
 def click_region_on_map(page, adcode: int | str) -> None:

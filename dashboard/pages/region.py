@@ -84,6 +84,7 @@ def map_section() -> None:
         st.selectbox(t("metric", lang), list(options), format_func=lambda m: options.get(m, m), key="w_metric", on_change=_on_metric_change)
         st.caption(t("drill_hint", lang))
     fig = map_figure(state.region, state.metric, state.year, lang, leaf, label)
+    fig.update_layout(meta={"region": state.region})  # lets browser tests and the benchmark see which map is painted
     key = f"map_{state.region}"
     if leaf:
         st.plotly_chart(fig, key=key, config=maps.MAP_CONFIG, theme=None)
