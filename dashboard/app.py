@@ -83,4 +83,4 @@ current_page.run()
 
 if os.environ.get("DASHBOARD_PROFILE"):
     # Read by bench/ui.py: server-side script time per page run.
-    print(f"PROFILE page={current_page.url_path} region={state.region} ms={(time.perf_counter() - _started) * 1000:.1f}", file=sys.stderr, flush=True)
+    print(f"PROFILE page={current_page.url_path or specs[0].url_path} region={state.region} ms={(time.perf_counter() - _started) * 1000:.1f}", file=sys.stderr, flush=True)
