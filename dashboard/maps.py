@@ -133,23 +133,14 @@ def choropleth(
                 name="",
             )
         )
+        missing = values.isna()
+        if missing.any():
+            # Regions without registered households (e.g. Hong Kong's districts): grey, still clickable.
+            fig.add_trace(_subset_trace(fc, [loc for loc, m in zip(locations, missing, strict=True) if m], [text[i] for i in df.index[missing]], fill="#eeeeee", line="#ffffff", width=0.7))
         if poor.any():
-            # Poor counties: a dark outline around the shape and a dot at its centroid.
-            fig.add_trace(
-                go.Choropleth(
-                    geojson=fc,
-                    featureidkey="id",
-                    locations=[loc for loc, p in zip(locations, poor, strict=True) if p],
-                    z=[0] * int(poor.sum()),
-                    colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                    showscale=False,
-                    marker={"line": {"color": "#1f1f1f", "width": 1.6}},
-                    text=[text[i] for i in df.index[poor]],
-                    hovertemplate="%{text}<extra></extra>",
-                    unselected={"marker": {"opacity": 1.0}},
-                    name=poor_label,
-                )
-            )
+            # Poor counties: a dark outline around the shape and a dot at its centroid. The outline trace
+            # carries only the poor counties' shapes, so the payload doesn't double.
+            fig.add_trace(_subset_trace(fc, [loc for loc, p in zip(locations, poor, strict=True) if p], [text[i] for i in df.index[poor]], fill="rgba(0,0,0,0)", line="#1f1f1f", width=1.6, name=poor_label))
             pts = df[poor]
             fig.add_trace(
                 go.Scattergeo(
@@ -181,6 +172,25 @@ def choropleth(
         hoverlabel={"font": {"family": "Noto Sans CJK SC, Source Sans, sans-serif"}},
     )
     return fig
+
+
+def _subset_trace(fc: dict[str, Any], ids: list[str], text: list[str], *, fill: str, line: str, width: float, name: str = "") -> go.Choropleth:
+    """A single-colour choropleth over some of the features (with only their shapes in its geojson)."""
+    wanted = set(ids)
+    sub = {"type": "FeatureCollection", "features": [f for f in fc["features"] if f["id"] in wanted]}
+    return go.Choropleth(
+        geojson=sub,
+        featureidkey="id",
+        locations=ids,
+        z=[0] * len(ids),
+        colorscale=[[0, fill], [1, fill]],
+        showscale=False,
+        marker={"line": {"color": line, "width": width}},
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        unselected={"marker": {"opacity": 1.0}},
+        name=name,
+    )
 
 
 def clicked_adcode(selection: Any) -> int | None:
