@@ -69,6 +69,10 @@ def _fill(con: duckdb.DuckDBPyConnection, scale: float) -> None:
         ],
     )
     con.executemany(
+        "INSERT INTO poor_county_list VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        [(2, 340101, "甲县", "安徽省", 340101, 340000, 2018, False), (3, 520101, "丙县", "贵州省", 520101, 520000, 2020, True)],
+    )
+    con.executemany(
         "INSERT INTO villages VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (1, 340101, "一村", True, 2018, True, True),
@@ -139,7 +143,7 @@ EXPECTED = {
     "migrant_workers_2019": 4,  # household 2's migrant was removed
     "disabled_people_2014": 2,  # households 1 and 2
     "disabled_people_2019": 1,  # household 4, the only one poor at the end of 2019
-    "ill_people_serious_chronic": 4,  # households 1, 3, 4, 5
+    "ill_people_serious_chronic": 2,  # households 3 and 4, the ones poor at the end of 2016
     "insured_share": 12 / 13,
     "no_water_shortage_share_poor_counties": 2 / 3,
     "piped_water_share_poor_counties": 2 / 3,

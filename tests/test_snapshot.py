@@ -15,6 +15,7 @@ from dashboard.build.builder import BASE_TABLES, DEFAULT_SEED, build_snapshot
 KEYS = {
     "regions": ["adcode"],
     "boundaries": ["adcode"],
+    "poor_county_list": ["source_adcode"],
     "labels": ["domain", "code"],
     "causes": ["cause_code"],
     "measures": ["measure_code"],
@@ -59,6 +60,7 @@ def test_declared_not_null_columns_hold(snapshot_con):
     ("helpers", "county_adcode", "regions", "adcode"),
     ("regions", "parent_adcode", "regions", "adcode"),
     ("boundaries", "adcode", "regions", "adcode"),
+    ("poor_county_list", "boundary_adcode", "regions", "adcode"),
 ])
 def test_references_resolve(snapshot_con, child, fk, parent, pk):
     orphans = scalar(snapshot_con, f"""

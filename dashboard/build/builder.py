@@ -28,7 +28,7 @@ SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 DEFAULT_SEED = 20141231
 STAGES = ["geography", "dimensions", "villages", "households", "selections", "helpers", "persons", "assistance",
           "rollups", "calibration", "meta"]
-BASE_TABLES = ["regions", "boundaries", "labels", "causes", "measures", "poverty_lines", "villages", "helpers",
+BASE_TABLES = ["regions", "boundaries", "poor_county_list", "labels", "causes", "measures", "poverty_lines", "villages", "helpers",
                "households", "persons", "assistance"]
 
 
@@ -87,6 +87,7 @@ def build_snapshot(out: Path | str = DEFAULT_SNAPSHOT, scale: float = 0.01, seed
             regions, boundaries = geography.load_geography()
             _insert_df(con, "regions", regions)
             _insert_df(con, "boundaries", boundaries)
+            _insert_df(con, "poor_county_list", geography.match_poor_counties(regions))
             bar("dimensions")
             synth.load_dimensions(con)
             synth.generate(con, regions, scale, seed, progress=bar)

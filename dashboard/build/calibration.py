@@ -215,7 +215,8 @@ def _exact_row(figure_id: str, en: str, zh: str, published: int, snapshot: int, 
         error_unit="cells",
         tolerance=0.0,
         ok=not diffs,
-        note="exact check of the regions table against poor_counties_by_province_exit_year.csv (not scaled); "
+        note="exact check of the 832-county list as matched to the regions table against "
+        "poor_counties_by_province_exit_year.csv (not scaled); "
         + ("; ".join(diffs) if diffs else "all cells match"),
     )
 

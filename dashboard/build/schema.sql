@@ -69,6 +69,22 @@ COMMENT ON COLUMN boundaries.centroid_lon IS '中心点经度 | Representative p
 COMMENT ON COLUMN boundaries.centroid_lat IS '中心点纬度 | Representative point, latitude';
 COMMENT ON COLUMN boundaries.bbox IS '外包框 | Bounding box [min_lon, min_lat, max_lon, max_lat]';
 
+CREATE TABLE poor_county_list (
+    source_line       INTEGER NOT NULL,   -- line in data/reference/poor_counties_832.csv
+    source_adcode     INTEGER NOT NULL,   -- the code as the list gives it (mixed vintages)
+    source_name       VARCHAR NOT NULL,
+    province          VARCHAR NOT NULL,
+    boundary_adcode   INTEGER NOT NULL,   -- the county in `regions` it is matched to
+    province_adcode   INTEGER NOT NULL,
+    exit_batch_year   SMALLINT NOT NULL,
+    is_guapai_2020    BOOLEAN NOT NULL,
+    reason            VARCHAR             -- why the crosswalk changed the code or name, if it did
+);
+COMMENT ON TABLE poor_county_list IS '832 个国家级贫困县名单及其与边界的对应 | The 832 national poor counties as listed, matched to boundaries';
+COMMENT ON COLUMN poor_county_list.source_adcode IS '名单中的代码 | Code as listed';
+COMMENT ON COLUMN poor_county_list.boundary_adcode IS '对应的县级区划 | Matched county';
+COMMENT ON COLUMN poor_county_list.reason IS '代码或名称更正原因 | Reason for a crosswalk correction';
+
 CREATE TABLE labels (
     domain            VARCHAR NOT NULL,   -- e.g. 'sex', 'education', 'health', 'housing_route'
     code              VARCHAR NOT NULL,
