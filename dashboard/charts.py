@@ -146,22 +146,31 @@ def compare_bars(
     return _layout(fig)
 
 
+def _closed_bins(df: pd.DataFrame) -> pd.DataFrame:
+    """Bin midpoints, widths and labels; the open last bin (bin_upper NULL) gets the usual width."""
+    d = df.copy()
+    widths = (d["bin_upper"] - d["bin_lower"]).astype("Float64")
+    usual = float(widths.dropna().median()) if widths.notna().any() else 1000.0
+    d["_width"] = widths.fillna(usual).astype(float)
+    d["_mid"] = d["bin_lower"].astype(float) + d["_width"] / 2
+    d["_label"] = [f"{int(lo):,}–{int(hi):,}" if pd.notna(hi) else f"≥ {int(lo):,}" for lo, hi in zip(d["bin_lower"], d["bin_upper"], strict=True)]
+    return d
+
+
 def income_histogram(current: pd.DataFrame, parent: pd.DataFrame | None, *, names: tuple[str, str], lang: str) -> go.Figure:
     """Share of households by per-capita income bin, the parent as a line, the poverty line marked."""
     if current.empty:
         return empty_figure(lang)
-    mids = (current["bin_lower"] + current["bin_upper"]) / 2
-    widths = current["bin_upper"] - current["bin_lower"]
+    cur = _closed_bins(current)
     fig = go.Figure(
         go.Bar(
-            x=mids,
-            y=current["share_households"] * 100,
-            width=widths * 0.95,
+            x=cur["_mid"],
+            y=cur["share_households"] * 100,
+            width=cur["_width"] * 0.95,
             name=names[0],
             marker_color=CURRENT,
             customdata=[
-                f"{int(lo):,}–{int(hi):,}: {fmt_share(s, lang)} · {fmt_count(n, lang)}"
-                for lo, hi, s, n in zip(current["bin_lower"], current["bin_upper"], current["share_households"], current["n_households"], strict=True)
+                f"{lab}: {fmt_share(s, lang)} · {fmt_count(n, lang)}" for lab, s, n in zip(cur["_label"], cur["share_households"], cur["n_households"], strict=True)
             ],
             hovertemplate="%{customdata}<extra>" + names[0] + "</extra>",
         )
@@ -169,7 +178,7 @@ def income_histogram(current: pd.DataFrame, parent: pd.DataFrame | None, *, name
     if parent is not None and not parent.empty:
         fig.add_trace(
             go.Scatter(
-                x=(parent["bin_lower"] + parent["bin_upper"]) / 2,
+                x=_closed_bins(parent)["_mid"],
                 y=parent["share_households"] * 100,
                 name=names[1],
                 mode="lines",

@@ -108,3 +108,10 @@ def test_view_state_round_trips_and_rejects_junk():
     assert junk == ViewState()
     assert parse_state({"region": ["110000"], "year": ["2020"]}).region == 110000
     assert is_valid_metric("measure_0") and not is_valid_metric("measure_12") and not is_valid_metric("cause_0")
+
+
+def test_income_histogram_handles_the_open_last_bin():
+    df = pd.DataFrame({"bin_lower": [0, 500, 1000], "bin_upper": pd.array([500, 1000, None], dtype="Int64"), "n_households": [5, 3, 1], "share_households": [0.5, 0.3, 0.1], "poverty_line": [2300] * 3})
+    fig = charts.income_histogram(df, None, names=("a", "b"), lang="en")
+    assert list(fig.data[0].x) == [250, 750, 1250]
+    assert fig.data[0].customdata[-1].startswith("≥ 1,000")
