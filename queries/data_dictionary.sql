@@ -1,7 +1,7 @@
 -- title: Data dictionary
 -- description: Every column of the snapshot's registry tables (those of dashboard/build/schema.sql) with its type
 --   and bilingual comment ("中文 | English" split in two). Derived tables are left out: the rollup_* aggregates
---   and the calibration report. Tables in creation order, columns in table order.
+--   and the calibration report. Tables by name, columns in table order.
 -- params:
 -- columns:
 --   table_name: table
@@ -34,4 +34,4 @@ SELECT
     CASE WHEN contains(table_comment, '|') THEN trim(substr(table_comment, strpos(table_comment, '|') + 1))
          ELSE table_comment END AS table_comment_en
 FROM columns
-ORDER BY table_oid, column_index;
+ORDER BY table_name, column_index;
