@@ -48,13 +48,17 @@ def child_figures(state: ViewState) -> pd.DataFrame:
     return figures.merge(extra, on="adcode", how="left")
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# cache_resource, not cache_data: the same figure object is handed out (never mutated), so a rerun skips
+# unpickling the national map's ~0.5 MB of shapes.
+@st.cache_resource(show_spinner=False, max_entries=512)
 def map_figure(region: int, metric: str, year: int, lang: str, leaf: bool, metric_label: str):
     """The choropleth for a view, cached: a drill back up or a language switch reuses it."""
     state = ViewState(region=region, lang=lang, metric=metric, year=year)
     boundaries = q("child_boundaries", adcode=region)
     figures = pd.DataFrame() if leaf else child_figures(state)
-    return maps.choropleth(boundaries, figures, metric, metric_label, lang, leaf=leaf)
+    fig = maps.choropleth(boundaries, figures, metric, metric_label, lang, leaf=leaf)
+    fig.update_layout(meta={"region": region})  # lets browser tests and the benchmark see which map is painted
+    return fig
 
 
 def _on_map_click(key: str) -> None:
@@ -84,7 +88,6 @@ def map_section() -> None:
         st.selectbox(t("metric", lang), list(options), format_func=lambda m: options.get(m, m), key="w_metric", on_change=_on_metric_change)
         st.caption(t("drill_hint", lang))
     fig = map_figure(state.region, state.metric, state.year, lang, leaf, label)
-    fig.update_layout(meta={"region": state.region})  # lets browser tests and the benchmark see which map is painted
     key = f"map_{state.region}"
     if leaf:
         st.plotly_chart(fig, key=key, config=maps.MAP_CONFIG, theme=None)
