@@ -165,7 +165,7 @@ def choropleth(
     )
     fig.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=MAP_HEIGHT,
+        height=360 if leaf else MAP_HEIGHT,  # a county's own outline needs less room than a map to click
         showlegend=False,
         clickmode="event+select",
         dragmode="pan",
