@@ -150,8 +150,6 @@ def key_figures(by_year: pd.DataFrame, state: ViewState, columns: Sequence[str] 
                 delta=fmt_delta(delta, lang, share=share) if delta is not None else None,
                 delta_color=_delta_color(col),
                 delta_description=t("change_vs", lang, year=year - 1) if delta is not None else None,
-                chart_data=d[col].fillna(0).tolist(),
-                chart_type="area",
                 border=True,
             )
     return shown

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard import charts, maps
 from dashboard import components as ui
-from dashboard import maps
 from dashboard import state as view
 from dashboard.data import q
 from dashboard.i18n import name_of, t
@@ -155,11 +155,32 @@ def render() -> None:
     ui.breadcrumb(state)
     info = ui.region_info(state)
     ui.region_title(info, lang)
-    st.subheader(t("key_figures", lang, year=state.year))
-    ui.key_figures(q("key_figures_by_year", adcode=state.region), state)
+    cards = st.container()
+    # The map is sent before the cards are filled in: the browser starts loading plotly.js (the bulk of
+    # first paint) as soon as it sees the first chart.
     map_section()
+    by_year = q("key_figures_by_year", adcode=state.region)
+    with cards:
+        st.subheader(t("key_figures", lang, year=state.year))
+        ui.key_figures(by_year, state)
     if int(info.get("n_children") or 0) == 0:
         villages_section(state, info)
+    trend_section(state, by_year)
+
+
+def trend_section(state: ViewState, by_year: pd.DataFrame) -> None:
+    """The register over the years: on register, remaining, exited (people)."""
+    lang = state.lang
+    cols = ["n_people_on_register", "n_people_remaining", "n_people_exited"]
+    ui.chart_block(
+        t("trend", lang),
+        lambda: charts.trend_lines(by_year, cols, lang),
+        by_year,
+        lang=lang,
+        key=f"trend_{state.region}",
+        columns={c: c for c in ["year", *cols, "n_households_on_register", "n_households_remaining", "share_people_exited"]},
+        caption=f"{t('unit_people', lang)} · {t('source_registry', lang)}",
+    )
 
 if __name__ == "__main__":
     render()
