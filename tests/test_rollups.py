@@ -150,3 +150,57 @@ def test_flows_balance_on_the_built_snapshot(built):
                    + df.n_people_returned)
         assert list(balance) == list(df.n_people_remaining)
         assert df.n_people_remaining.iloc[-1] == 0  # everyone not removed has exited by 2020
+
+
+def test_helped_years_mask_equals_is_helped_for_every_register_history():
+    con = duckdb.connect()
+    con.execute((Path(paths.ROOT) / "dashboard" / "build" / "rollups" / "_macros.sql").read_text(encoding="utf-8"))
+    con.execute("""
+        CREATE TABLE histories AS
+        WITH reg AS (SELECT unnest([2014, 2015, 2016]) AS registered_year),
+        removed AS (  -- removed households never exit
+            SELECT registered_year, removed_year, NULL::INT AS exit_year, NULL::INT AS first_exit_year,
+                   NULL::INT AS returned_year
+            FROM reg, (SELECT unnest([2015, 2016]) AS removed_year) WHERE removed_year >= registered_year
+        ),
+        exited AS (
+            SELECT registered_year, NULL::INT, e.exit_year, NULL::INT, NULL::INT
+            FROM reg, (SELECT range AS exit_year FROM range(2014, 2021)) AS e WHERE e.exit_year >= registered_year
+        ),
+        returned AS (  -- first exit < return <= final exit
+            SELECT registered_year, NULL::INT, e.range, f.range, r.range
+            FROM reg, range(2014, 2021) AS f, range(2014, 2021) AS r, range(2014, 2021) AS e
+            WHERE f.range >= registered_year AND f.range < r.range AND r.range <= e.range
+        )
+        SELECT * FROM removed UNION ALL SELECT * FROM exited UNION ALL SELECT * FROM returned""")
+    mismatches = con.execute("""
+        SELECT h.*, y.range AS year
+        FROM histories AS h, range(2014, 2021) AS y
+        WHERE ((helped_years(registered_year, removed_year, exit_year, first_exit_year, returned_year)
+                >> (y.range - 2014)) & 1 = 1)
+              IS DISTINCT FROM coalesce(is_helped(registered_year, removed_year, exit_year, first_exit_year,
+                                                  returned_year, y.range), false)""").fetchall()
+    assert con.execute("SELECT count(*) FROM histories").fetchone()[0] > 100
+    assert mismatches == []
+
+
+def _masks(path: Path, engine: str) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        con.execute((Path(paths.ROOT) / "dashboard" / "build" / "rollups" / "_macros.sql").read_text(encoding="utf-8"))
+        from dashboard.build.rollups import build_helped_measure_masks
+
+        assert build_helped_measure_masks(con, engine) == engine
+        return con.execute("SELECT * FROM helped_measure_masks ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+
+
+def test_numpy_and_sql_assistance_masks_agree_on_the_tiny_registry(tmp_path):
+    path = build_tiny_registry(tmp_path / "t.duckdb", with_rollups=False)
+    assert _masks(path, "numpy") == _masks(path, "sql")
+
+
+def test_numpy_and_sql_assistance_masks_agree_on_the_built_snapshot(built):
+    layer, _, _ = built
+    assert _masks(layer.path, "numpy") == _masks(layer.path, "sql")

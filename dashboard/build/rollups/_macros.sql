@@ -20,3 +20,21 @@ CREATE OR REPLACE TEMP MACRO is_helped(registered_year, removed_year, exit_year,
          OR is_poor(registered_year, removed_year, exit_year, first_exit_year, returned_year, y)
          OR coalesce(exit_year = y, false)
          OR coalesce(first_exit_year = y, false));
+
+-- The years 2014–2020 in which a household is helped, as a 7-bit mask (bit 0 = 2014), by interval arithmetic
+-- instead of seven is_helped() calls: a household is helped from registration through its first exit (or final
+-- exit, or the year before removal) and again from its return through its final exit. Equal to is_helped()
+-- year by year for every consistent register history (tests/test_rollups.py enumerates them); used where one
+-- value per household is needed at scale.
+CREATE OR REPLACE TEMP MACRO year_bits(lo, hi) AS
+    CASE WHEN greatest(lo, 2014) <= least(hi, 2020)
+         THEN ((1 << (least(hi, 2020) - greatest(lo, 2014) + 1)) - 1) << (greatest(lo, 2014) - 2014)
+         ELSE 0 END;
+
+CREATE OR REPLACE TEMP MACRO helped_years(registered_year, removed_year, exit_year, first_exit_year, returned_year) AS
+    (year_bits(registered_year,
+               CASE WHEN first_exit_year IS NOT NULL AND returned_year IS NOT NULL THEN first_exit_year
+                    ELSE coalesce(exit_year, removed_year - 1, 2020) END)
+     | CASE WHEN first_exit_year IS NOT NULL AND returned_year IS NOT NULL
+            THEN year_bits(returned_year, coalesce(exit_year, 2020)) ELSE 0 END)
+    & year_bits(2014, coalesce(removed_year - 1, 2020));
