@@ -3,7 +3,9 @@
 Every map, key figure, cause, coverage, indicator, progress and flow question of the dashboard reads these
 (county × year grain, summed over a region's counties through `rollup_region_bridge`) instead of the 29 M-household
 and 90 M-person microdata. The SQL lives in `rollups/*.sql`, one file per table, run in file-name order;
-`rollups/_macros.sql` (the register-status predicates) runs first and defines temporary macros only.
+`rollups/_macros.sql` (the register-status predicates) runs first and defines temporary macros only; then the
+two heavy passes over the microdata fill temporary tables the files read: `_helped_measure_masks.sql` (or its numpy
+twin) over the assistance account book and `_person_groups.sql`, the single persons-to-households join.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import pandas as pd
 ROLLUP_SQL = Path(__file__).resolve().parent / "rollups"
 MACROS = ROLLUP_SQL / "_macros.sql"
 HELPED_MASKS_SQL = ROLLUP_SQL / "_helped_measure_masks.sql"
+PERSON_GROUPS_SQL = ROLLUP_SQL / "_person_groups.sql"
+TEMP_TABLES = ("helped_measure_masks", "person_groups")  # built before the rollup files, dropped after
 FIRST_YEAR, N_YEARS = 2014, 7
 ASSISTANCE_BATCH = 8_000_000  # rows per Arrow batch: bounds memory while streaming the account book
 
@@ -165,11 +169,15 @@ def build_rollups(con: duckdb.DuckDBPyConnection, engine: str = "auto") -> dict[
     started = time.perf_counter()
     used = build_helped_measure_masks(con, engine)
     log.info("helped_measure_masks (%s) in %.2f s", used, time.perf_counter() - started)
+    started = time.perf_counter()
+    con.execute(PERSON_GROUPS_SQL.read_text(encoding="utf-8"))
+    log.info("person_groups in %.2f s", time.perf_counter() - started)
     rows: dict[str, int] = {}
     for path, table in zip(rollup_files(), rollup_tables(), strict=True):
         started = time.perf_counter()
         con.execute(path.read_text(encoding="utf-8"))
         rows[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         log.info("rollup %s: %d rows in %.2f s", table, rows[table], time.perf_counter() - started)
-    con.execute("DROP TABLE IF EXISTS helped_measure_masks")
+    for table in TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     return rows

@@ -1,16 +1,10 @@
 -- rollup_people_county: people of households ever registered and not removed, by county and by each coded person
--- attribute (domain 'education', 'health', 'labour'; codes as in `labels`).
+-- attribute (domain 'education', 'health', 'labour'; codes as in `labels`). From person_groups.
 CREATE OR REPLACE TABLE rollup_people_county AS
-WITH people AS (
-    SELECT h.county_adcode, p.education, p.health, p.labour
-    FROM persons AS p
-    JOIN households AS h ON h.household_id = p.household_id
-    WHERE h.removed_year IS NULL
-),
-counts AS (
-    SELECT county_adcode, education, health, labour, count(*) AS n_people
-    FROM people
-    GROUP BY ALL
+WITH counts AS (
+    SELECT county_adcode, education, health, labour, n_people
+    FROM person_groups
+    WHERE NOT is_cohort AND removed_year IS NULL
 )
 SELECT county_adcode, 'education' AS domain, education AS code, sum(n_people)::BIGINT AS n_people
 FROM counts GROUP BY ALL
