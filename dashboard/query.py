@@ -194,7 +194,10 @@ class _Generation:
     """One attached snapshot file and the calls running on it."""
 
     def __init__(self, path: Path):
-        self.identity = _file_identity(path)
+        try:
+            self.identity = _file_identity(path)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"no snapshot at {path}: build one with `make snapshot`") from None
         self.con = duckdb.connect(":memory:")
         # Quote by doubling: the path is ours, but may hold a quote.
         self.con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS snapshot (READ_ONLY)")

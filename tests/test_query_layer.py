@@ -218,3 +218,10 @@ def test_default_layer_uses_the_configured_snapshot(tiny, monkeypatch):
         layer.close()
     finally:
         query.default_layer.cache_clear()
+
+
+def test_missing_snapshot_is_a_clear_error(tmp_path):
+    q = QueryLayer(tmp_path / "absent.duckdb")
+    assert "poverty_lines" in q.names()  # names and specs need no snapshot
+    with pytest.raises(FileNotFoundError, match="make snapshot"):
+        q.run("poverty_lines")
