@@ -132,6 +132,7 @@ def browser_page(width: int = 1400, height: int = 1000) -> Iterator[tuple[object
 def wait_for_app(page, timeout: float = 30_000) -> None:
     """Wait until the script has finished running (no 'running' status widget) and the page is idle."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_selector(".st-key-w_lang", timeout=timeout)  # our frame has run at least once
     page.wait_for_function(
         """() => {
             const s = document.querySelector('[data-testid="stStatusWidget"]');

@@ -136,3 +136,23 @@ def test_municipality_and_province_administered_county(page):
     wait_for_map(page, 110000)
     assert page.locator(".choroplethlocation").count() >= 2
     page.screenshot(path=ARTIFACTS / "municipality_110000.png")
+
+
+def test_figure_and_year_live_in_the_url(page):
+    page.goto(f"{page.app_url}/?region={PROVINCE}&lang=zh")
+    wait_for_app(page)
+    wait_for_map(page, PROVINCE)
+    z_before = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].z")
+    # the figure picker reruns only the map fragment, and writes ?metric=
+    page.locator(".st-key-w_metric").click()
+    page.get_by_role("option", name="累计脱贫率").click()
+    page.wait_for_url(re.compile(r"metric=share_people_exited"), timeout=20_000)
+    page.wait_for_function("(z) => JSON.stringify(document.querySelector('.js-plotly-plot').data[0].z) !== JSON.stringify(z)", arg=z_before, timeout=20_000)
+    # the year slider writes ?year= (End key on its range input: 2020)
+    page.locator(".st-key-w_year input[type=range]").focus()
+    page.keyboard.press("End")
+    page.wait_for_url(re.compile(r"year=2020"), timeout=20_000)
+    wait_for_app(page)
+    assert "2020" in page.get_by_role("heading", name=re.compile("主要指标")).first.inner_text()
+    assert _param(page, "metric") == "share_people_exited"
+    page.screenshot(path=ARTIFACTS / "figure_and_year.png")
