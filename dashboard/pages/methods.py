@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import components as ui
 from dashboard import data
 from dashboard.data import q
-from dashboard.i18n import t
+from dashboard.i18n import STRINGS, t
 
 
 def meta_section(lang: str) -> None:
@@ -19,7 +19,9 @@ def meta_section(lang: str) -> None:
     meta = data.meta()
     source = meta.get("source")
     label = t("source_synthetic", lang) if source == "synthetic" else t("source_imported", lang) if source == "imported" else source
-    rows = [(t("meta_source", lang), label)] + [(k, str(v)) for k, v in meta.items() if k not in ("source", "row_counts")]
+    rows = [(t("meta_source", lang), label)] + [
+        (t(f"meta_{k}", lang) if f"meta_{k}" in STRINGS else k, str(v)) for k, v in meta.items() if k not in ("source", "row_counts")
+    ]
     st.table(pd.DataFrame(rows, columns=[t("field", lang), t("value", lang)]).set_index(t("field", lang)))
     counts = meta.get("row_counts")
     if isinstance(counts, str):
@@ -27,7 +29,7 @@ def meta_section(lang: str) -> None:
     if counts:
         st.caption(t("row_counts", lang))
         df = pd.DataFrame(sorted(counts.items()), columns=["table_name", "n_rows"])
-        ui.table(df, lang, {"table_name": "table_name", "n_rows": "value"}, key="row_counts")
+        ui.table(df, lang, {"table_name": "table_name", "n_rows": "n_rows"}, key="row_counts")
     st.caption(t("methods_note", lang))
 
 
