@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,11 @@ def layer() -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=4096)
 def _run(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    return _layer(path).run(name, **dict(params))
+    started = time.perf_counter()
+    df = _layer(path).run(name, **dict(params))
+    if os.environ.get("DASHBOARD_PROFILE"):  # cache misses only: what a cold page pays per query
+        print(f"PROFILE query={name} ms={(time.perf_counter() - started) * 1000:.1f} rows={len(df)}", file=sys.stderr, flush=True)
+    return df
 
 
 def q(name: str, **params: Any) -> pd.DataFrame:
