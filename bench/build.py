@@ -17,7 +17,7 @@ import json, sys, time
 from dashboard.build import builder, synth
 t0 = time.perf_counter()
 counts = builder.build_snapshot(sys.argv[1], float(sys.argv[2]), int(sys.argv[3]))
-print(json.dumps({"seconds": time.perf_counter() - t0, "counts": counts, "steps": synth.STEP_SECONDS}))
+print("BENCH_RESULT", json.dumps({"seconds": time.perf_counter() - t0, "counts": counts, "steps": synth.STEP_SECONDS}))
 """
 
 
@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        line = next(x for x in proc.stdout.splitlines() if x.startswith("BENCH_RESULT "))
+        result = json.loads(line.removeprefix("BENCH_RESULT "))
         peak_gib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
         size_mib = out.stat().st_size / 1024**2
     print(f"scale {args.scale}  seed {args.seed}")

@@ -87,7 +87,7 @@ def _fill(con: duckdb.DuckDBPyConnection, scale: float) -> None:
         [h[:10] + (h[16], h[15], h[10], h[11], h[12], h[13], h[14]) for h in HOUSEHOLDS],
     )
     con.executemany(
-        "INSERT INTO persons VALUES (?, ?, 'member', 'female', 1980, 'han', 'primary', ?, 'full', false, ?, ?)",
+        "INSERT INTO persons VALUES (?, ?, 'other', 'female', 1980, 'han', 'primary', ?, 'full', false, ?, ?)",
         [(hid * 16 + k, hid, *p) for hid, members in PERSONS.items() for k, p in enumerate(members)],
     )
     con.executemany("INSERT INTO assistance VALUES (?, ?, ?, ?)", ASSISTANCE)

@@ -3,6 +3,18 @@
 -- Big tables carry no PRIMARY KEY (an index over 90 M rows costs GBs); tests check their keys instead.
 -- Codes are short English words; their labels live in `labels` (domain, code → zh/en).
 
+-- Coded columns of the big tables are ENUMs: written twice as fast as VARCHAR and 1 byte each; they compare
+-- with plain strings ('male') as usual. Their labels are in `labels`.
+CREATE TYPE sex_code AS ENUM ('male', 'female');
+CREATE TYPE relation_code AS ENUM ('head', 'spouse', 'child', 'parent', 'grandchild', 'other');
+CREATE TYPE education_code AS ENUM ('preschool', 'illiterate', 'primary', 'junior', 'senior', 'college');
+CREATE TYPE health_code AS ENUM ('healthy', 'chronic', 'serious', 'disabled');
+CREATE TYPE labour_code AS ENUM ('full', 'partial', 'none', 'minor');
+CREATE TYPE ethnicity_code AS ENUM ('han', 'zhuang', 'hui', 'manchu', 'uyghur', 'miao', 'yi', 'tujia', 'tibetan',
+    'mongol', 'dong', 'buyi', 'yao', 'bai', 'korean', 'hani', 'li', 'kazakh', 'dai', 'she', 'lisu', 'dongxiang', 'tu',
+    'kyrgyz', 'other');
+CREATE TYPE housing_route_code AS ENUM ('safe', 'renovated', 'relocated');
+
 CREATE TABLE meta (
     source            VARCHAR NOT NULL,   -- 'synthetic' | 'imported'
     seed              BIGINT,
@@ -163,7 +175,7 @@ CREATE TABLE households (
     income_2019       INTEGER,
     income_2020       INTEGER,
     helper_id         INTEGER,            -- NULL: no helper assigned (a coverage gap)
-    housing_route     VARCHAR NOT NULL,   -- 'safe' | 'renovated' | 'relocated'
+    housing_route     housing_route_code NOT NULL, -- 'safe' | 'renovated' | 'relocated'
     has_safe_water    BOOLEAN NOT NULL,
     has_piped_water   BOOLEAN NOT NULL,
     is_all_insured    BOOLEAN NOT NULL,   -- every member has basic medical insurance
@@ -200,13 +212,13 @@ COMMENT ON COLUMN households.n_out_of_school IS '其中失学辍学人数 | Of t
 CREATE TABLE persons (
     person_id         BIGINT NOT NULL,    -- household_id * 16 + member number; unique (data tests)
     household_id      INTEGER NOT NULL,
-    relation          VARCHAR NOT NULL,   -- labels domain 'relation'
-    sex               VARCHAR NOT NULL,   -- 'male' | 'female'
+    relation          relation_code NOT NULL,   -- labels domain 'relation'
+    sex               sex_code NOT NULL,        -- 'male' | 'female'
     birth_year        SMALLINT NOT NULL,
-    ethnicity         VARCHAR NOT NULL,   -- labels domain 'ethnicity'
-    education         VARCHAR NOT NULL,   -- labels domain 'education'
-    health            VARCHAR NOT NULL,   -- 'healthy' | 'chronic' | 'serious' | 'disabled'
-    labour            VARCHAR NOT NULL,   -- 'full' | 'partial' | 'none' | 'minor' (under 16)
+    ethnicity         ethnicity_code NOT NULL,  -- labels domain 'ethnicity'
+    education         education_code NOT NULL,  -- labels domain 'education'
+    health            health_code NOT NULL,     -- 'healthy' | 'chronic' | 'serious' | 'disabled'
+    labour            labour_code NOT NULL,     -- 'full' | 'partial' | 'none' | 'minor' (under 16)
     is_in_school      BOOLEAN NOT NULL,
     is_medically_insured BOOLEAN NOT NULL,
     is_migrant_worker BOOLEAN NOT NULL

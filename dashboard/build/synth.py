@@ -328,13 +328,25 @@ def _only_comments(statement: str) -> bool:
     return all(not line.strip() or line.strip().startswith("--") for line in statement.splitlines())
 
 
-def _select_exact(con: duckdb.DuckDBPyConnection, name: str, target: int, prefilter: float) -> None:
-    """Run a rank-selection step and check that its pre-filter left enough candidates to reach the target."""
-    _run(con, name, {"target": target, "prefilter": min(prefilter, 1.0)})
+def _select_exact(con: duckdb.DuckDBPyConnection, name: str, target: int) -> None:
+    """Choose the candidates of step `name` with the lowest scores up to `target` (people or households).
+
+    The running total needs an ORDER BY window, which DuckDB runs on one thread, so a histogram of the scores
+    (one parallel scan) first finds the cut-off below which just enough weight lies.
+    """
+    _run(con, name)
+    bins = 1000
+    hist = con.execute(
+        "SELECT least(floor(score * $bins), $bins - 1)::INTEGER AS b, sum(weight) AS w FROM candidates GROUP BY b",
+        {"bins": bins}).df().set_index("b")["w"].reindex(range(bins), fill_value=0).cumsum()
+    reach = np.flatnonzero(hist.to_numpy() >= target)
+    if target > 0 and len(reach) == 0:
+        raise RuntimeError(f"{name}: the candidates hold only {hist.iloc[-1]:.0f} of the target {target}")
+    cutoff = (reach[0] + 1) / bins if target > 0 else 0.0
+    _run(con, "select_exact", {"target": target, "cutoff": cutoff})
     table = name.split("_", 1)[1]
-    got = con.execute(f"SELECT coalesce(sum(weight), 0) FROM {table}").fetchone()[0]  # noqa: S608 (internal name)
-    if target > 0 and got < target * 0.999 - 10:
-        raise RuntimeError(f"{name}: selected {got} of target {target}; raise the pre-filter")
+    con.execute(f"ALTER TABLE selected RENAME TO {table}")  # internal name from the step file
+    con.execute("DROP VIEW candidates")
 
 
 def generate(con: duckdb.DuckDBPyConnection, regions: pd.DataFrame, scale: float, seed: int,
@@ -363,7 +375,7 @@ def generate(con: duckdb.DuckDBPyConnection, regions: pd.DataFrame, scale: float
         delta = round(target * scale) - int(got)
         _run(con, "11_adjust_sizes", {"years": list(reg_years), "n": abs(delta), "step": 1 if delta > 0 else -1})
 
-    _select_exact(con, "20_sel_removed", round(ref.fact("recheck_removed_people") * scale), 0.35)
+    _select_exact(con, "20_sel_removed", round(ref.fact("recheck_removed_people") * scale))
     _run(con, "21_apply_removed")
     masses = con.execute("""
         SELECT batch, registered_year, sum(size)::DOUBLE AS people FROM hh_base
@@ -374,9 +386,9 @@ def generate(con: duckdb.DuckDBPyConnection, regions: pd.DataFrame, scale: float
     _run(con, "30_household_status", {"returned": a["returned_share_of_exited_by_2019"]})
 
     progress("selections")
-    _select_exact(con, "40_sel_relocated", round(ref.fact("relocated_people") * scale), 0.6)
-    _select_exact(con, "41_sel_rangers", round(ref.fact("eco_ranger_people") * scale), 0.2)
-    _select_exact(con, "42_sel_microcredit", round(ref.fact("microcredit_households_2016") * scale), 0.7)
+    _select_exact(con, "40_sel_relocated", round(ref.fact("relocated_people") * scale))
+    _select_exact(con, "41_sel_rangers", round(ref.fact("eco_ranger_people") * scale))
+    _select_exact(con, "42_sel_microcredit", round(ref.fact("microcredit_households_2016") * scale))
     _run(con, "50_households")
     progress("helpers")
     _run(con, "55_helpers")

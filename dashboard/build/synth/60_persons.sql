@@ -4,7 +4,12 @@ WITH m AS (
     SELECT household_id, is_poor_county, region_ecw, main_cause, ill_k, head_age, ethnicity,
            household_id::BIGINT * 16 + k AS person_id, k,
            u16(h64(household_id, 'head'), 0) < 0.82 AS head_is_male
-    FROM (SELECT *, unnest(range(size)) AS k FROM hh_full)
+    FROM (
+        -- only the columns persons need go through the unnest (hh_full is wide)
+        SELECT household_id, is_poor_county, region_ecw, main_cause, ill_k, head_age, ethnicity,
+               unnest(range(size)) AS k
+        FROM hh_full
+    )
 ),
 a AS (
     SELECT *, p_hash(person_id) AS hp, p_hash2(person_id) AS hq FROM m
