@@ -61,19 +61,27 @@ def region_title(info: dict[str, Any], lang: str) -> None:
         st.caption(" · ".join(badges))
 
 
-DRILL_FLAG = "_drill"
+FULL_RERUN_FLAG = "_full_rerun"
+
+
+def navigate_app(**changes: Any) -> None:
+    """Change the view from a widget callback and rerun the whole app.
+
+    Widgets in a fragment only rerun their fragment; the flag makes the fragment rerun the app at once, so
+    the breadcrumb, key figures and the sidebar's links (which carry the view state) follow the change.
+    """
+    view.navigate(**changes)
+    st.session_state[FULL_RERUN_FLAG] = True
 
 
 def drill(adcode: int) -> None:
-    """Go to another region from a widget callback. Widgets in a fragment only rerun the fragment, so
-    the flag tells the fragment to rerun the whole app (breadcrumb, key figures) right away."""
-    view.navigate(region=adcode)
-    st.session_state[DRILL_FLAG] = True
+    """Go to another region from a widget callback (map click, picker)."""
+    navigate_app(region=adcode)
 
 
-def rerun_app_if_drilled() -> None:
-    """Call first thing in a fragment: finish a drill started by a callback with a full app rerun."""
-    if st.session_state.pop(DRILL_FLAG, False):
+def rerun_app_if_asked() -> None:
+    """Call first thing in a fragment: finish a change started by a callback with a full app rerun."""
+    if st.session_state.pop(FULL_RERUN_FLAG, False):
         st.rerun(scope="app")
 
 

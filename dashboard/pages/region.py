@@ -1,8 +1,9 @@
 """Region overview: breadcrumb, key figures, the drill-down map of child regions, ranked table, villages.
 
-The map and the ranked table sit in a fragment: changing the figure reruns only them. A click on the
-map sets ?region= and reruns the whole app at the next level (each level has its own widget key, so
-an old selection never replays).
+The map section is a fragment, so its widgets don't rerun the page by themselves; but a map click, a pick
+from the list or a new figure changes the URL, and those rerun the whole app at once: the breadcrumb,
+the cards and the sidebar's links (which carry the view state) must follow. Each level's map has its
+own widget key, so an old selection never replays.
 """
 
 from __future__ import annotations
@@ -68,16 +69,15 @@ def _on_map_click(key: str) -> None:
 
 
 def _on_metric_change() -> None:
-    view.navigate(metric=st.session_state["w_metric"])
+    # A full rerun, not just the fragment: the sidebar's page links must carry the new figure too.
+    ui.navigate_app(metric=st.session_state["w_metric"])
 
 
 @st.fragment
 def map_section() -> None:
     """Figure picker, the map and the ranked child-region table (rerun alone when the figure changes)."""
-    ui.rerun_app_if_drilled()
+    ui.rerun_app_if_asked()
     state = ui.current_view()
-    # After a fragment-only rerun, the URL may hold a newer metric than the state the app passed down.
-    state = state.with_(metric=view.current().metric)
     lang = state.lang
     info = ui.region_info(state)
     leaf = int(info.get("n_children") or 0) == 0
