@@ -155,4 +155,6 @@ def test_figure_and_year_live_in_the_url(page):
     wait_for_app(page)
     assert "2020" in page.get_by_role("heading", name=re.compile("主要指标")).first.inner_text()
     assert _param(page, "metric") == "share_people_exited"
+    # the menu's links carry the whole view, so another page and back keeps it
+    assert page.locator('[data-testid="stSidebar"] a[href*="metric=share_people_exited"][href*="year=2020"]').count() >= 4
     page.screenshot(path=ARTIFACTS / "figure_and_year.png")
