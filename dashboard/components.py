@@ -144,7 +144,10 @@ def key_figures(by_year: pd.DataFrame, state: ViewState, columns: Sequence[str] 
         return shown
     d = by_year.sort_values("year").set_index("year")
     cols = [c for c in columns if c in d.columns]
-    grid = st.columns(len(cols))
+    # three to a row: six across truncates the longer English labels
+    grid = st.columns(min(len(cols), 3))
+    if year > min(d.index):
+        st.caption(t("change_vs", lang, year=year - 1))
     for i, col in enumerate(cols):
         value = d[col].get(year)
         prev = d[col].get(year - 1)
@@ -157,7 +160,9 @@ def key_figures(by_year: pd.DataFrame, state: ViewState, columns: Sequence[str] 
                 fmt_share(value) if share else fmt_count(value, lang),
                 delta=fmt_delta(delta, lang, share=share) if delta is not None else None,
                 delta_color=_delta_color(col),
-                delta_description=t("change_vs", lang, year=year - 1) if delta is not None else None,
+                # The formatted delta uses a typographic minus, so say the direction instead of letting
+                # Streamlit guess it from the text.
+                delta_arrow="off" if not delta else "up" if delta > 0 else "down",
                 border=True,
             )
     return shown
@@ -176,13 +181,13 @@ def table(df: pd.DataFrame, lang: str, columns: dict[str, str] | None = None, *,
     for col, label_key in columns.items():
         label = t(label_key, lang) if label_key in STRINGS else label_key
         if col.startswith(("share", "cause_", "measure_")) or col in ("gap", "expected_share_remaining"):
-            cfg[col] = st.column_config.NumberColumn(label, format="percent")
+            cfg[col] = st.column_config.NumberColumn(label, format="percent", width="small")
         elif pd.api.types.is_bool_dtype(df[col]) if col in df else False:
             cfg[col] = st.column_config.CheckboxColumn(label)
         elif col in df and pd.api.types.is_numeric_dtype(df[col]) and col not in codes:
-            cfg[col] = st.column_config.NumberColumn(label, format="localized")
+            cfg[col] = st.column_config.NumberColumn(label, format="localized", width="small")
         else:
-            cfg[col] = st.column_config.Column(label)
+            cfg[col] = st.column_config.Column(label, width="medium" if col == "name" else None)
     st.dataframe(df[[c for c in columns if c in df.columns]], column_config=cfg, hide_index=True, key=key, height=height)
 
 

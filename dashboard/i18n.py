@@ -54,7 +54,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no": ("否", "no"),
     # key figures
     "key_figures": ("主要指标（{year} 年）", "Key figures ({year})"),
-    "change_vs": ("较 {year} 年", "vs {year}"),
+    "change_vs": ("卡片下方为较 {year} 年的变化。", "Below each figure: the change since {year}."),
     "trend": ("历年变化", "Change over the years"),
     # figures (metrics); also column headers
     "n_poor_villages": ("贫困村", "Poor villages"),

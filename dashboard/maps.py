@@ -126,6 +126,8 @@ def choropleth(
                 text=text,
                 hovertemplate="%{text}<extra></extra>",
                 colorscale=colorscale_for(metric),
+                # all shares equal (e.g. every child at 100% exited): a 0–100% scale, not 99.6–100.4
+                **({"zmin": 0, "zmax": 100} if share and values.notna().any() and values.max() - values.min() < 1e-9 else {}),
                 marker={"line": {"color": "#ffffff", "width": 0.7}},
                 colorbar={"title": {"text": unit or ("%" if share else "")}, "thickness": 12, "len": 0.75, "tickformat": ","},
                 selected={"marker": {"opacity": 1.0}},

@@ -110,15 +110,13 @@ def ranked_table(state: ViewState, metric_label: str) -> None:
         return
     d = figures.sort_values(state.metric, ascending=False, na_position="last").reset_index(drop=True)
     d.insert(0, "rank", range(1, len(d) + 1))
-    d.insert(1, "name", [name_of(r, lang) for r in d.to_dict("records")])
+    # Poor counties carry the map's dot in their name, so the narrow table needs no extra column.
+    d.insert(1, "name", [name_of(r, lang) + (" ●" if r.get("is_poor_county") else "") for r in d.to_dict("records")])
     st.markdown(f"**{t('ranked_table', lang, metric=metric_label)}**")
-    # Narrow column: rank, name, the figure and poor-county status; the CSV has every figure.
     columns = {"rank": "rank", "name": "name", state.metric: metric_label}
-    if d["level"].eq("county").any():
-        columns["is_poor_county"] = "poor_county"
-    else:
-        columns["n_poor_counties"] = "n_poor_counties"
     ui.table(d, lang, columns, key=f"rank_{state.region}", height=min(35 * len(d) + 38, 460))
+    if d["is_poor_county"].any():
+        st.caption(t("poor_county_mark", lang))
     ui.download(d.drop(columns=["level"]), f"{state.region}_{state.metric}_{state.year}", lang, f"rank_{state.region}")
 
 
