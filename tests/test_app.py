@@ -117,3 +117,14 @@ def test_english_page_on_snapshot(real_env):
     assert not at.exception
     assert at.title[0].value == "Guizhou"
     assert os.environ["DASHBOARD_SNAPSHOT"] == str(real_env)
+
+
+def test_no_sql_in_app_code():
+    """Pages, components and the frame get data only through dashboard.data.q (SQL lives in queries/)."""
+    import re
+
+    root = Path(APP).parent
+    files = [root / "app.py", root / "components.py", root / "data.py", root / "charts.py", root / "maps.py", *sorted((root / "pages").glob("*.py"))]
+    sql = re.compile(r"\b(select\s+[\w*]|insert\s+into|create\s+table|from\s+\w+\s+where|duckdb\.connect)", re.IGNORECASE)
+    for f in files:
+        assert not sql.search(f.read_text()), f"SQL in {f.name}"
