@@ -22,8 +22,8 @@ import streamlit as st  # noqa: E402
 from dashboard import data  # noqa: E402
 from dashboard import state as view  # noqa: E402
 from dashboard.i18n import LANGS, t  # noqa: E402
-from dashboard.pages import pages_for  # noqa: E402
 from dashboard.paths import snapshot_path  # noqa: E402
+from dashboard.views import pages_for  # noqa: E402
 
 _started = time.perf_counter()
 # No page_icon: a material or emoji icon makes the browser fetch the favicon from a CDN.

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import fmt_count, fmt_share
-from dashboard.pages import PAGES
+from dashboard.views import PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 # nation, a province, a municipality, a prefecture, a county, a province-administered county
@@ -124,7 +124,7 @@ def test_no_sql_in_app_code():
     import re
 
     root = Path(APP).parent
-    files = [root / "app.py", root / "components.py", root / "data.py", root / "charts.py", root / "maps.py", *sorted((root / "pages").glob("*.py"))]
+    files = [root / "app.py", root / "components.py", root / "data.py", root / "charts.py", root / "maps.py", *sorted((root / "views").glob("*.py"))]
     sql = re.compile(r"\b(select\s+[\w*]|insert\s+into|create\s+table|from\s+\w+\s+where|duckdb\.connect)", re.IGNORECASE)
     for f in files:
         assert not sql.search(f.read_text()), f"SQL in {f.name}"

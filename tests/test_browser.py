@@ -26,14 +26,15 @@ PROVINCE, PREFECTURE, COUNTY = 520000, 520500, 520526  # 贵州省 › 毕节市
 HAS_QUERY_LAYER = importlib.util.find_spec("dashboard.query") is not None
 
 
+def _serve(request):
+    if HAS_QUERY_LAYER:
+        return running_app(request.getfixturevalue("snapshot_path"), env={"DASHBOARD_PROFILE": "1"})
+    return running_app(env={"DASHBOARD_QUERY_LAYER": "tests.fake_query_layer:FakeQueryLayer", "DASHBOARD_SNAPSHOT": "/nonexistent/fake.duckdb"})
+
+
 @pytest.fixture(scope="module")
 def app(request):
-    if HAS_QUERY_LAYER:
-        snapshot = request.getfixturevalue("snapshot_path")
-        ctx = running_app(snapshot, env={"DASHBOARD_PROFILE": "1"})
-    else:
-        ctx = running_app(env={"DASHBOARD_QUERY_LAYER": "tests.fake_query_layer:FakeQueryLayer", "DASHBOARD_SNAPSHOT": "/nonexistent/fake.duckdb"})
-    with ctx as running:
+    with _serve(request) as running:
         yield running
 
 
@@ -111,7 +112,7 @@ def test_drill_down_by_map_then_language_permalink_and_back(page):
 
 def test_every_page_in_both_languages(page):
     from dashboard.i18n import t
-    from dashboard.pages import PAGES
+    from dashboard.views import PAGES
 
     for lang in ("zh", "en"):
         page.goto(f"{page.app_url}/?region={PROVINCE}&lang={lang}&year=2016")
@@ -158,3 +159,14 @@ def test_figure_and_year_live_in_the_url(page):
     # the menu's links carry the whole view, so another page and back keeps it
     assert page.locator('[data-testid="stSidebar"] a[href*="metric=share_people_exited"][href*="year=2020"]').count() >= 4
     page.screenshot(path=ARTIFACTS / "figure_and_year.png")
+
+
+def test_deep_link_to_a_page_on_a_fresh_server(request):
+    # The first request a new server sees is a link to another page: it must get the whole frame.
+    with _serve(request) as fresh, browser_page(height=1200) as (pg, requests):
+        pg.goto(f"{fresh.url}/progress?region={PREFECTURE}&lang=en")
+        wait_for_app(pg)
+        pg.get_by_text("Progress & flows").first.wait_for(timeout=30_000)
+        assert pg.get_by_text("synthetic data").first.is_visible()
+        assert "Bijie" in _breadcrumb(pg)
+        assert not requests.external()

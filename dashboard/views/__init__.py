@@ -1,5 +1,8 @@
 """The page registry the app assembles its navigation from.
 
+Not called `pages/`: Streamlit treats a pages/ folder beside the entry point as the old multipage app,
+and a fresh server would run pages/causes.py bare (no frame, no banner) for a deep link to /causes.
+
 Each page is a file here that runs its sections in order. A mode (the later public or officials' modes)
 chooses pages by filtering this list, so a page can be hidden or swapped without touching the others.
 """
@@ -21,11 +24,11 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/region.py", "region", "page_region", ":material/map:"),
-    PageSpec("pages/causes.py", "causes", "page_causes", ":material/volunteer_activism:"),
-    PageSpec("pages/progress.py", "progress", "page_progress", ":material/trending_up:"),
-    PageSpec("pages/distributions.py", "distributions", "page_distributions", ":material/bar_chart:"),
-    PageSpec("pages/methods.py", "methods", "page_methods", ":material/description:"),
+    PageSpec("views/region.py", "region", "page_region", ":material/map:"),
+    PageSpec("views/causes.py", "causes", "page_causes", ":material/volunteer_activism:"),
+    PageSpec("views/progress.py", "progress", "page_progress", ":material/trending_up:"),
+    PageSpec("views/distributions.py", "distributions", "page_distributions", ":material/bar_chart:"),
+    PageSpec("views/methods.py", "methods", "page_methods", ":material/description:"),
 )
 
 
