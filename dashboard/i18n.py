@@ -136,7 +136,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "indicator": ("指标", "Indicator"),
     "n_base": ("基数", "Base"),
     "share": ("占比", "Share"),
-    "ind_housing_safe": ("住房安全有保障", "Housing safe"),
+    "ind_housing_safe": ("原有住房即安全", "Housing already safe"),
     "ind_housing_renovated": ("危房改造", "Housing renovated"),
     "ind_housing_relocated": ("易地搬迁", "Relocated"),
     "ind_safe_water": ("饮水安全", "Safe drinking water"),
