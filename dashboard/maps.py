@@ -40,10 +40,15 @@ def colorscale_for(metric: str) -> str:
 
 
 def _round_coords(coords: Any, digits: int) -> Any:
+    """Round every position; in rings, drop positions that rounding made repeat the one before."""
     if isinstance(coords, (list, tuple)):
         if coords and isinstance(coords[0], (int, float)):
             return [round(float(c), digits) for c in coords]
-        return [_round_coords(c, digits) for c in coords]
+        out = [_round_coords(c, digits) for c in coords]
+        if out and isinstance(out[0], list) and out[0] and isinstance(out[0][0], float):  # a ring
+            ring = [p for i, p in enumerate(out) if i == 0 or p != out[i - 1]]
+            return ring if len(ring) >= 4 else out
+        return out
     return coords
 
 
@@ -56,21 +61,37 @@ def _walk_points(coords: Any):
                 yield from _walk_points(c)
 
 
-def feature_collection(boundaries: pd.DataFrame, digits: int = 3) -> tuple[dict[str, Any], list[float]]:
-    """GeoJSON FeatureCollection (feature id = adcode as text) and its bbox [min_lon, min_lat, max_lon, max_lat]."""
-    features = []
-    bbox = [math.inf, math.inf, -math.inf, -math.inf]
+def feature_collection(boundaries: pd.DataFrame, digits: int | None = None) -> tuple[dict[str, Any], list[float]]:
+    """GeoJSON FeatureCollection (feature id = adcode as text) and its bbox [min_lon, min_lat, max_lon, max_lat].
+
+    A map spanning over 15° (the nation, where a pixel is several km) is simplified further to about half
+    a pixel and rounded to 2 decimals (~1 km), which halves the national map's payload; smaller maps keep
+    the snapshot's shapes, rounded to 3 decimals (~100 m). `digits` forces the rounding and skips that.
+    """
+    geoms = []
     for row in boundaries.itertuples(index=False):
         geom = json.loads(row.geojson) if isinstance(row.geojson, str) else row.geojson
-        if geom.get("type") == "Feature":
-            geom = geom["geometry"]
-        geom = {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"], digits)}
+        geoms.append((str(int(row.adcode)), geom["geometry"] if geom.get("type") == "Feature" else geom))
+    bbox = [math.inf, math.inf, -math.inf, -math.inf]
+    for _, geom in geoms:
         for lon, lat in _walk_points(geom["coordinates"]):
             bbox = [min(bbox[0], lon), min(bbox[1], lat), max(bbox[2], lon), max(bbox[3], lat)]
-        features.append({"type": "Feature", "id": str(int(row.adcode)), "properties": {}, "geometry": geom})
-    if not features:
+    if not geoms:
         bbox = [73.5, 18.0, 135.1, 53.6]  # China, so an empty map still shows a sensible view
-    return {"type": "FeatureCollection", "features": features}, bbox
+    span = max(bbox[2] - bbox[0], bbox[3] - bbox[1])
+    if digits is None and span > 15:
+        import shapely  # only for the largest maps; imported here to keep the module light
+        from shapely.geometry import mapping, shape
+
+        tolerance = span / 1500
+        geoms = [(gid, mapping(shapely.simplify(shape(g), tolerance, preserve_topology=True))) for gid, g in geoms]
+        digits = 2
+    digits = 3 if digits is None else digits
+    features = [
+        {"type": "Feature", "id": gid, "properties": {}, "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], digits)}}
+        for gid, g in geoms
+    ]
+    return {"type": "FeatureCollection", "features": features}, [round(v, 3) for v in bbox]
 
 
 def choropleth(

@@ -115,3 +115,13 @@ def test_income_histogram_handles_the_open_last_bin():
     fig = charts.income_histogram(df, None, names=("a", "b"), lang="en")
     assert list(fig.data[0].x) == [250, 750, 1250]
     assert fig.data[0].customdata[-1].startswith("≥ 1,000")
+
+
+def test_nation_sized_maps_are_simplified_and_coarser():
+    ring = [[70 + i * 0.001, 20.0] for i in range(0, 60_001, 7)] + [[130.0, 50.0], [70.0, 50.0], [70.0, 20.0]]
+    b = pd.DataFrame({"adcode": [1], "geojson": [json.dumps({"type": "Polygon", "coordinates": [ring]})]})
+    fc, bbox = maps.feature_collection(b)
+    coords = fc["features"][0]["geometry"]["coordinates"][0]
+    assert len(coords) < 20  # the straight bottom edge collapses
+    assert all(round(c, 2) == c for p in coords for c in p)
+    assert bbox == [70.0, 20.0, 130.0, 50.0]
