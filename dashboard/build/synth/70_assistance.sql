@@ -35,10 +35,10 @@ candidates AS (
               AND u16(hy1, 1) < 0.8 THEN 2 END,
         CASE WHEN u16(hm1, 2) < CASE WHEN n_school_age > 0 OR main_cause = 3 THEN 0.9 ELSE 0.03 END
               AND u16(hy1, 2) < 0.95 THEN 5 END,
-        CASE WHEN u16(hm1, 3) < CASE WHEN main_cause IN (1, 2) THEN 0.92 ELSE 0.25 END
+        CASE WHEN u16(hm1, 3) < CASE WHEN main_cause IN (1, 2) THEN 0.92 ELSE 0.12 END
               AND u16(hy1, 3) < 0.9 THEN 6 END,
         CASE WHEN has_net AND u16(hy2, 0) < 0.97 THEN 9 END,
-        CASE WHEN u16(hm2, 1) < CASE WHEN is_poor_county THEN 0.18 ELSE 0.12 END AND u16(hy2, 1) < 0.8 THEN 10 END,
+        CASE WHEN u16(hm2, 1) < CASE WHEN is_poor_county THEN 0.12 ELSE 0.08 END AND u16(hy2, 1) < 0.8 THEN 10 END,
         CASE WHEN year >= 2017 AND has_job AND u16(hy2, 2) < 0.85 THEN 11 END
     ] ELSE [
         CASE WHEN has_net AND u16(hy2, 0) < 0.97 THEN 9 END,
