@@ -160,7 +160,9 @@ def render() -> None:
     by_year = q("key_figures_by_year", adcode=state.region)
     with cards:
         st.subheader(t("key_figures", lang, year=state.year))
-        ui.key_figures(by_year, state)
+        # a county's own poor-county status is in its title; counting exited poor counties says nothing there
+        columns = [c for c in ui.KEY_FIGURES if not (info.get("level") == "county" and c.startswith("n_poor_counties"))]
+        ui.key_figures(by_year, state, columns)
     if int(info.get("n_children") or 0) == 0:
         villages_section(state, info)
     trend_section(state, by_year)
