@@ -41,8 +41,9 @@ test: venv lint
 bench-build: venv
 	$(PY) -m bench.build --scale $(SCALE) --seed $(SEED)
 
+# OUT=<file.json> as the issue words it; OUT's default belongs to `snapshot`, hence the origin test.
 bench-queries: venv
-	$(PY) -m bench.queries --snapshot "$(SNAPSHOT)" --out "$(BENCH_OUT)"
+	$(PY) -m bench.queries --snapshot "$(SNAPSHOT)" --out "$(if $(filter command line,$(origin OUT)),$(OUT),$(BENCH_OUT))"
 
 bench-ui: venv
 	$(PY) -m bench.ui --snapshot "$(SNAPSHOT)"

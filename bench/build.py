@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode
-        line = next(x for x in proc.stdout.splitlines() if x.startswith("BENCH_RESULT "))
+        line = next((x[x.index("BENCH_RESULT "):] for x in proc.stdout.splitlines() if "BENCH_RESULT " in x), None)
+        if line is None:
+            print(f"the build printed no result (exit {proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}",
+                  file=sys.stderr)
+            return 1
         result = json.loads(line.removeprefix("BENCH_RESULT "))
         peak_gib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
         size_mib = out.stat().st_size / 1024**2

@@ -80,6 +80,7 @@ def build_snapshot(out: Path | str = DEFAULT_SNAPSHOT, scale: float = 0.01, seed
         try:
             con.execute(f"SET memory_limit = '{memory_limit}'")
             con.execute("SET preserve_insertion_order = true")
+            con.execute("SET enable_progress_bar = false")  # ours reports stages; DuckDB's would interleave
             if threads:
                 con.execute(f"SET threads = {int(threads)}")
             con.execute(SCHEMA_SQL.read_text())
