@@ -40,9 +40,10 @@ CREATE OR REPLACE TEMP MACRO p_in_school(age2020, hp, poor_county) AS CASE
 CREATE OR REPLACE TEMP MACRO p_health(k, ill_k, cause, age, hp) AS CASE
     WHEN cause = 1 AND k = ill_k THEN CASE WHEN u16(hp, 3) < 0.45 THEN 'serious' ELSE 'chronic' END
     WHEN cause = 2 AND k = ill_k THEN 'disabled'
-    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.13 ELSE 0.05 END THEN 'disabled'
-    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.165 ELSE 0.06 END THEN 'chronic'
-    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.175 ELSE 0.063 END THEN 'serious'
+    -- background rates tuned at scale 1 to ≈ 7 M disabled (A) and 7.34 M seriously or chronically ill (A)
+    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.132 ELSE 0.0507 END THEN 'disabled'
+    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.168 ELSE 0.0612 END THEN 'chronic'
+    WHEN u16(hp, 3) < CASE WHEN age >= 60 THEN 0.178 ELSE 0.0642 END THEN 'serious'
     ELSE 'healthy' END;
 CREATE OR REPLACE TEMP MACRO p_labour(age2020, health, in_school, hq) AS CASE
     WHEN age2020 < 16 THEN 'minor'
