@@ -199,3 +199,11 @@ def test_failed_build_leaves_the_previous_snapshot_untouched(tmp_path, monkeypat
 def test_bad_scale_is_refused(tmp_path):
     with pytest.raises(ValueError, match="scale"):
         build_snapshot(tmp_path / "x.duckdb", scale=0, seed=1)
+
+
+def test_every_base_column_is_in_the_data_dictionary(snapshot_con):
+    missing = snapshot_con.execute("""
+        SELECT table_name || '.' || column_name FROM duckdb_columns()
+        WHERE database_name = current_database() AND table_name IN ? AND (comment IS NULL OR comment NOT LIKE '%|%')
+        ORDER BY 1""", [[*BASE_TABLES, "meta"]]).fetchall()
+    assert missing == []

@@ -248,3 +248,28 @@ COMMENT ON COLUMN assistance.household_id IS '户编号 | Household';
 COMMENT ON COLUMN assistance.measure_code IS '措施 | Measure';
 COMMENT ON COLUMN assistance.year IS '年份 | Year';
 COMMENT ON COLUMN assistance.amount_yuan IS '金额（元）| Amount, yuan';
+
+-- Column comments of the small tables (the data dictionary lists every column).
+COMMENT ON COLUMN poor_county_list.source_line IS '名单文件中的行号 | Line in data/reference/poor_counties_832.csv';
+COMMENT ON COLUMN poor_county_list.source_name IS '名单中的县名 | County name as listed';
+COMMENT ON COLUMN poor_county_list.province IS '名单中的省份 | Province as listed';
+COMMENT ON COLUMN poor_county_list.province_adcode IS '所属省级区划 | Province';
+COMMENT ON COLUMN poor_county_list.exit_batch_year IS '摘帽批次年份 | Exit batch year';
+COMMENT ON COLUMN poor_county_list.is_guapai_2020 IS '是否 2020 年挂牌督战县 | Under listed supervision in 2020';
+COMMENT ON COLUMN labels.domain IS '代码类别 | Which coded column the code belongs to';
+COMMENT ON COLUMN labels.code IS '代码 | Code as stored';
+COMMENT ON COLUMN labels.sort_order IS '显示顺序 | Display order';
+COMMENT ON COLUMN labels.name_zh IS '中文标签 | Label in Chinese';
+COMMENT ON COLUMN labels.name_en IS '英文标签 | Label in English';
+COMMENT ON COLUMN causes.cause_code IS '致贫原因代码 | Cause code';
+COMMENT ON COLUMN causes.name_zh IS '中文名称 | Name in Chinese';
+COMMENT ON COLUMN causes.name_en IS '英文名称 | Name in English';
+COMMENT ON COLUMN measures.measure_code IS '帮扶措施代码 | Measure code';
+COMMENT ON COLUMN measures.name_zh IS '中文名称 | Name in Chinese';
+COMMENT ON COLUMN measures.name_en IS '英文名称 | Name in English';
+COMMENT ON COLUMN measures.is_one_off IS '是否一次性措施 | Given once (relocation, renovation, microcredit) rather than yearly';
+COMMENT ON COLUMN measures.amount_unit IS '金额单位 | Unit of the amount';
+COMMENT ON COLUMN poverty_lines.year IS '年份 | Year';
+COMMENT ON COLUMN poverty_lines.line_yuan IS '贫困线（元/人·年）| Poverty line, yuan per person per year';
+COMMENT ON COLUMN helpers.helper_id IS '帮扶责任人编号 | Helper id';
+COMMENT ON COLUMN helpers.county_adcode IS '所在县 | County';
