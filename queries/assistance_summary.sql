@@ -1,8 +1,8 @@
 -- title: Assistance summary
 -- description: One row for the region $adcode and $year: households helped in $year (defined as in
 --   assistance_coverage), how many had any measure or a helper, the helpers, relocation and ecological rangers.
---   Relocation and ranger measures are recognised by name in `measures` (易地扶贫搬迁 / Relocation,
---   生态护林员 / ranger). Always one row (zeros for an unknown adcode).
+--   Relocation and ranger measures are recognised by their stable key in `measures` ('relocation',
+--   'eco_ranger'). Always one row (zeros for an unknown adcode).
 -- params:
 --   adcode (integer): the region (100000 = the nation)
 --   year (integer): 2014–2020
@@ -34,7 +34,7 @@ base AS (
 ranger_codes AS (
     SELECT measure_code
     FROM measures
-    WHERE name_en ILIKE '%ranger%' OR name_zh LIKE '%护林%'
+    WHERE measure_key = 'eco_ranger'
 ),
 measured AS (
     SELECT

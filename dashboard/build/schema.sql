@@ -116,6 +116,7 @@ COMMENT ON TABLE causes IS '致贫原因（12 类）| The 12 official causes of 
 
 CREATE TABLE measures (
     measure_code      UTINYINT PRIMARY KEY,
+    measure_key       VARCHAR NOT NULL UNIQUE, -- stable name: 'relocation', 'eco_ranger', … (codes may differ by source)
     name_zh           VARCHAR NOT NULL,
     name_en           VARCHAR NOT NULL,
     is_one_off        BOOLEAN NOT NULL,   -- given in one year (relocation, renovation, microcredit) vs yearly
@@ -265,6 +266,7 @@ COMMENT ON COLUMN causes.cause_code IS '致贫原因代码 | Cause code';
 COMMENT ON COLUMN causes.name_zh IS '中文名称 | Name in Chinese';
 COMMENT ON COLUMN causes.name_en IS '英文名称 | Name in English';
 COMMENT ON COLUMN measures.measure_code IS '帮扶措施代码 | Measure code';
+COMMENT ON COLUMN measures.measure_key IS '措施标识 | Stable key of the measure (industry, relocation, eco_ranger, …)';
 COMMENT ON COLUMN measures.name_zh IS '中文名称 | Name in Chinese';
 COMMENT ON COLUMN measures.name_en IS '英文名称 | Name in English';
 COMMENT ON COLUMN measures.is_one_off IS '是否一次性措施 | Given once (relocation, renovation, microcredit) rather than yearly';

@@ -403,8 +403,8 @@ def generate(con: duckdb.DuckDBPyConnection, regions: pd.DataFrame, scale: float
 def load_dimensions(con: duckdb.DuckDBPyConnection) -> None:
     """Causes, measures, labels and poverty lines (the small coded tables)."""
     con.executemany("INSERT INTO causes VALUES (?, ?, ?)", [(c, zh, en) for c, _, zh, en in CAUSES])
-    con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?)",
-                    [(c, zh, en, one_off, unit) for c, _, zh, en, one_off, unit in MEASURES])
+    con.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?)",
+                    [(c, key, zh, en, one_off, unit) for c, key, zh, en, one_off, unit in MEASURES])
     con.executemany("INSERT INTO labels VALUES (?, ?, ?, ?, ?)",
                     [(domain, code, i, zh, en) for domain, rows in LABELS.items()
                      for i, (code, zh, en) in enumerate(rows)])

@@ -12,11 +12,11 @@ rangers AS (
     WHERE household_id IN (
         SELECT household_id FROM assistance
         WHERE year = $year AND measure_code IN
-            (SELECT measure_code FROM measures WHERE name_en ILIKE '%ranger%' OR name_zh LIKE '%护林%'))
+            (SELECT measure_code FROM measures WHERE measure_key = 'eco_ranger'))
 ),
 first_relocation AS (
     SELECT household_id, min(year) AS year FROM assistance
-    WHERE measure_code IN (SELECT measure_code FROM measures WHERE name_en ILIKE '%relocat%' OR name_zh LIKE '%搬迁%')
+    WHERE measure_code IN (SELECT measure_code FROM measures WHERE measure_key = 'relocation')
     GROUP BY household_id
 ),
 relocated AS (

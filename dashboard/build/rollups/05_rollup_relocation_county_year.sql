@@ -1,12 +1,12 @@
 -- rollup_relocation_county_year: households (and people) relocated (易地扶贫搬迁) per year, by county: housing
 -- route 'relocated', counted in the first year with a relocation-measure assistance row, if on the register at the
--- end of that year. The relocation measure is found by name in `measures` (its code is the builder's choice); a
--- snapshot without one yields no rows. Queries take cumulative sums over years.
+-- end of that year. The relocation measure is found by its key in `measures` (its code is the builder's choice);
+-- a snapshot without one yields no rows. Queries take cumulative sums over years.
 CREATE OR REPLACE TABLE rollup_relocation_county_year AS
 WITH relocation_codes AS (
     SELECT measure_code
     FROM measures
-    WHERE name_en ILIKE '%relocat%' OR name_zh LIKE '%搬迁%'
+    WHERE measure_key = 'relocation'
 ),
 first_relocation AS (
     SELECT household_id, min(year) AS year
