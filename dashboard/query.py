@@ -10,7 +10,7 @@ Each queries/<name>.sql opens with a header the layer parses (and tests hold to 
     --   year: calendar year 2014–2020
     --     (deeper indentation continues the line above)
 
-Parameters are bound by DuckDB as named parameters ($adcode, $year, $limit), never formatted into the SQL.
+Parameters are bound by DuckDB as named parameters ($adcode, $year, $limit, $domain), never formatted into the SQL.
 
 One read-only connection per snapshot file and process, shared by all threads: each call runs on its own
 `cursor()` (DuckDB's way to use one database from several threads). The snapshot is attached to a private
@@ -107,7 +107,15 @@ _RANGES: dict[str, tuple[int, int, str]] = {
     "year": (YEARS.start, YEARS.stop - 1, f"a year {YEARS.start}–{YEARS.stop - 1}"),
     "limit": (1, 100_000, "a positive row count"),
 }
-_TYPES = {"integer": _check_integer}
+# Text parameters take one of a closed set of values (they select a labels domain, never SQL).
+_CHOICES: dict[str, tuple[str, ...]] = {"domain": ("education", "health", "labour")}
+
+
+def _check_text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+_TYPES = {"integer": _check_integer, "text": _check_text}
 
 
 def parse_query_file(path: Path) -> QuerySpec:
@@ -141,6 +149,9 @@ def parse_query_file(path: Path) -> QuerySpec:
     for pname, ptype, desc in items["params"]:
         if ptype not in _TYPES:
             raise QueryFileError(f"{path}: parameter {pname!r} has type {ptype!r}; known: {sorted(_TYPES)}")
+        if ptype == "text" and pname not in _CHOICES:
+            raise QueryFileError(f"{path}: parameter {pname!r} has type 'text' but no closed set of values "
+                                 f"(text parameters: {sorted(_CHOICES)})")
         params[pname] = Param(pname, ptype, " ".join(desc))
     columns = {cname: " ".join(desc) for cname, _, desc in items["columns"]}
     if not columns:
@@ -163,7 +174,7 @@ def load_specs(queries_dir: Path = paths.QUERIES) -> dict[str, QuerySpec]:
     return specs
 
 
-def bind_params(spec: QuerySpec, params: dict[str, object]) -> dict[str, int]:
+def bind_params(spec: QuerySpec, params: dict[str, object]) -> dict[str, int | str]:
     """Check the caller's parameters against the query's header; return them ready for DuckDB."""
     for pname in params:
         if pname not in spec.params:
@@ -177,6 +188,8 @@ def bind_params(spec: QuerySpec, params: dict[str, object]) -> dict[str, int]:
         if value is None:
             raise QueryParameterError(spec.name, pname,
                                       f"expected {param.type}, got {type(params[pname]).__name__} {params[pname]!r}")
+        if pname in _CHOICES and value not in _CHOICES[pname]:
+            raise QueryParameterError(spec.name, pname, f"{value!r} is not one of {', '.join(_CHOICES[pname])}")
         if pname in _RANGES:
             lo, hi, what = _RANGES[pname]
             if not lo <= value <= hi:

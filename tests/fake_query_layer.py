@@ -247,13 +247,16 @@ class FakeQueryLayer:
         n = len(codes)
         return pd.DataFrame([{"code": c, "name_zh": zh, "name_en": en, "n_people": 100 * (n - i), "share_people": (n - i) / (n * (n + 1) / 2) + (adcode % 5) / 1000} for i, (c, zh, en) in enumerate(codes)])
 
-    def q_people_by_education(self, adcode: int) -> pd.DataFrame:
+    def q_people_by_attribute(self, adcode: int, domain: str) -> pd.DataFrame:
+        return getattr(self, f"_people_by_{domain}")(adcode)
+
+    def _people_by_education(self, adcode: int) -> pd.DataFrame:
         return self._coded([("illiterate", "文盲", "Illiterate"), ("primary", "小学", "Primary"), ("junior", "初中", "Junior secondary"), ("senior", "高中", "Senior secondary")], adcode)
 
-    def q_people_by_health(self, adcode: int) -> pd.DataFrame:
+    def _people_by_health(self, adcode: int) -> pd.DataFrame:
         return self._coded([("healthy", "健康", "Healthy"), ("chronic", "长期慢性病", "Chronic illness"), ("serious", "大病", "Serious illness"), ("disabled", "残疾", "Disabled")], adcode)
 
-    def q_people_by_labour(self, adcode: int) -> pd.DataFrame:
+    def _people_by_labour(self, adcode: int) -> pd.DataFrame:
         return self._coded([("full", "普通劳动力", "Full"), ("partial", "弱劳动力", "Partial"), ("none", "无劳动力", "None"), ("minor", "未成年", "Minor")], adcode)
 
     def q_villages_of_county(self, adcode: int, year: int) -> pd.DataFrame:

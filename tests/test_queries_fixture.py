@@ -281,21 +281,15 @@ def case_household_size_distribution(q):
     assert col(df, "n_households") == [1, 1, 1, 2, 1, 1, 0, 1]
 
 
-def case_people_by_education(q):
-    df = q.run("people_by_education", adcode=NATION)
+def case_people_by_attribute(q):
+    df = q.run("people_by_attribute", adcode=NATION, domain="education")
     assert col(df, "code") == ["preschool", "illiterate", "primary", "junior", "senior", "college"]
     assert col(df, "n_people") == [4, 10, 14, 4, 2, 0]
-
-
-def case_people_by_health(q):
-    df = q.run("people_by_health", adcode=NATION)
+    df = q.run("people_by_attribute", adcode=NATION, domain="health")
     assert col(df, "code") == ["healthy", "chronic", "serious", "disabled"]
     assert col(df, "n_people") == [26, 4, 2, 2]
     assert col(df, "name_zh")[0] == "健康"
-
-
-def case_people_by_labour(q):
-    df = q.run("people_by_labour", adcode=NATION)
+    df = q.run("people_by_attribute", adcode=NATION, domain="labour")
     assert col(df, "code") == ["full", "partial", "none", "minor"]
     assert col(df, "n_people") == [14, 4, 6, 10]
     assert df.share_people.sum() == pytest.approx(1.0)
@@ -376,6 +370,6 @@ def test_query_meaning(layer, name):
 @pytest.mark.parametrize("name", sorted(p.stem for p in paths.QUERIES.glob("*.sql")))
 def test_header_columns_match_result(layer, name):
     spec = layer.spec(name)
-    params = {"adcode": HUBEI, "year": 2016, "limit": 5}
+    params = {"adcode": HUBEI, "year": 2016, "limit": 5, "domain": "labour"}
     df = layer.run(name, **{k: v for k, v in params.items() if k in spec.params})
     assert list(df.columns) == list(spec.columns)

@@ -32,7 +32,7 @@ def test_query_runs_on_the_built_snapshot(snap, name):
     layer, regions = snap
     spec = layer.spec(name)
     for adcode in regions.values() if "adcode" in spec.params else (None,):
-        params = {"adcode": adcode, "year": 2018, "limit": 10}
+        params = {"adcode": adcode, "year": 2018, "limit": 10, "domain": "health"}
         df = layer.run(name, **{k: v for k, v in params.items() if k in spec.params})
         assert list(df.columns) == list(spec.columns)
         for column in df.columns:

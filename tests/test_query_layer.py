@@ -45,7 +45,7 @@ def test_every_query_file_parses_and_uses_only_the_contract_parameters():
     assert specs, "no queries found"
     for spec in specs.values():
         assert spec.title and spec.description and spec.columns
-        assert set(spec.params) <= {"adcode", "year", "limit"}, spec.name
+        assert set(spec.params) <= {"adcode", "year", "limit", "domain"}, spec.name
         for column in spec.columns:
             # The column vocabulary: ids, flags, counts, shares, codes and a few plain attribute names.
             assert column == column.lower() and " " not in column, (spec.name, column)
@@ -91,6 +91,14 @@ def test_bad_parameters(layer, params, parameter, message):
 def test_limit_must_be_positive(layer):
     with pytest.raises(QueryParameterError, match="limit"):
         layer.run("lagging_counties", adcode=NATION, year=2017, limit=0)
+
+
+def test_text_parameters_take_only_their_listed_values(layer):
+    with pytest.raises(QueryParameterError, match="'income' is not one of education, health, labour"):
+        layer.run("people_by_attribute", adcode=NATION, domain="income")
+    with pytest.raises(QueryParameterError, match="expected text"):
+        layer.run("people_by_attribute", adcode=NATION, domain=3)
+    assert len(layer.run("people_by_attribute", adcode=NATION, domain="health")) == 4
 
 
 def test_numpy_integers_are_accepted(layer):

@@ -73,7 +73,7 @@ def _compare(layer: QueryLayer, con: duckdb.DuckDBPyConnection, name: str, adcod
     compared = 0
     for adcode in adcodes:
         for year in YEARS if "year" in spec.params else (None,):
-            params = {"adcode": adcode, "year": year, "limit": 25}
+            params = {"adcode": adcode, "year": year, "limit": 25, "domain": "education"}
             params = {k: v for k, v in params.items() if k in spec.params}
             got = layer.run(name, **params)
             want = _raw_answer(con, name, params)

@@ -52,9 +52,7 @@ DISTRIBUTION_QUERIES: tuple[str, ...] = (
     "income_histogram",
     "age_pyramid",
     "household_size_distribution",
-    "people_by_education",
-    "people_by_health",
-    "people_by_labour",
+    "people_by_attribute",
 )
 
 _TABLE = re.compile(r"^\d+_(rollup_\w+)\.sql$")

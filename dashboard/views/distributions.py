@@ -76,10 +76,10 @@ def size_section(state: ViewState, parent: dict | None, names: tuple[str, str]) 
     )
 
 
-def _coded_section(query: str, title_key: str):
+def _coded_section(domain: str, title_key: str):
     def section(state: ViewState, parent: dict | None, names: tuple[str, str]) -> None:
         lang = state.lang
-        cur, par = _pair(state, parent, lambda a: q(query, adcode=a))
+        cur, par = _pair(state, parent, lambda a: q("people_by_attribute", adcode=a, domain=domain))
         labels = {r["code"]: name_of(r, lang) for r in cur.to_dict("records")}
         table = _both(cur, par, names)
         table["category"] = [labels.get(c, c) for c in table["code"]]
@@ -88,12 +88,12 @@ def _coded_section(query: str, title_key: str):
             lambda: charts.compare_bars(cur, par, key="code", label_of=labels, value="share_people", names=names, lang=lang, x_title=t(title_key, lang)),
             table,
             lang=lang,
-            key=f"{query}_{state.region}",
+            key=f"people_by_{domain}_{state.region}",
             columns={"region": "region", "category": "category", "n_people": "n_people", "share_people": "share_people"},
             caption=f"{t('unit_share', lang)} · {t('source_registry', lang)}",
         )
 
-    section.__name__ = f"{query}_section"
+    section.__name__ = f"people_by_{domain}_section"
     section.__doc__ = f"People by {title_key.removesuffix('_title')}, region against parent."
     return section
 
@@ -102,9 +102,9 @@ SECTIONS = (
     income_section,
     age_section,
     size_section,
-    _coded_section("people_by_education", "education_title"),
-    _coded_section("people_by_health", "health_title"),
-    _coded_section("people_by_labour", "labour_title"),
+    _coded_section("education", "education_title"),
+    _coded_section("health", "health_title"),
+    _coded_section("labour", "labour_title"),
 )
 
 

@@ -1,11 +1,13 @@
--- title: People by health
--- description: People of the households ever registered and never removed in the region $adcode, by health (健康状况)
---   as recorded. Every code of the labels domain 'health' in its display order, zero where none; a code found in
---   the data but missing from labels comes last, named by its code. From rollup_people_county.
+-- title: People by education, health or labour ability
+-- description: People of the households ever registered and never removed in the region $adcode, by one coded
+--   attribute as recorded: education (文化程度), health (健康状况) or labour ability (劳动能力). Every code of that
+--   labels domain in its display order, zero where none; a code found in the data but missing from labels comes
+--   last, named by its code. From rollup_people_county.
 -- params:
 --   adcode (integer): the region (100000 = the nation)
+--   domain (text): the attribute, one of 'education', 'health', 'labour' (a labels domain)
 -- columns:
---   code: the health code (labels domain 'health')
+--   code: the attribute's code (labels domain $domain)
 --   name_zh: label in Chinese
 --   name_en: label in English
 --   n_people: people with that code
@@ -19,13 +21,13 @@ by_code AS (
     SELECT pc.code, sum(pc.n_people)::BIGINT AS n_people
     FROM rollup_people_county AS pc
     JOIN region_counties AS rc ON rc.county_adcode = pc.county_adcode
-    WHERE pc.domain = 'health'
+    WHERE pc.domain = $domain
     GROUP BY pc.code
 ),
 domain_labels AS (
     SELECT code, sort_order, name_zh, name_en
     FROM labels
-    WHERE domain = 'health'
+    WHERE domain = $domain
 ),
 coded AS (
     SELECT
