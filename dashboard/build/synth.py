@@ -2,7 +2,7 @@
 
 Small allocations (counties, villages, yearly exit shapes) are solved in numpy with a seeded Generator; the
 large tables are vectorised DuckDB SQL (dashboard/build/synth/*.sql) whose every draw is a slice of
-`hash(id, seed, salt)`, so the result depends on the seed and scale only, never on the thread count.
+`hash(hash(id, seed, salt))`, so the result depends on the seed and scale only, never on the thread count.
 Figures that must match published counts exactly (removed, relocated, rangers, microcredit…) are chosen by rank
 on a hashed score up to the target, rather than by a probability that would only match on average.
 """
@@ -99,8 +99,6 @@ ASSUMPTIONS = {
     "returned_share_of_exited_by_2019": 0.012,
     "no_helper_share": 0.012,
     "households_per_helper": 4.5,
-    "relocation_weight_poor_county": 2.2,
-    "relocation_weight_deep": 3.0,
 }
 
 Progress = Callable[[str], None]
@@ -130,7 +128,7 @@ def _cause_pmfs(region_ecw: np.ndarray, is_deep: np.ndarray, illness_factor: flo
     return pmf / pmf.sum(axis=1, keepdims=True)
 
 
-def county_allocation(regions: pd.DataFrame, scale: float, seed: int) -> pd.DataFrame:
+def county_allocation(regions: pd.DataFrame, scale: float) -> pd.DataFrame:
     """Per county: households of the 2014 registration and the re-check, villages and helpers, id ranges, draws."""
     a = ASSUMPTIONS
     counties = regions[(regions["level"] == "county") & ~regions["province_adcode"].isin(NO_DATA_PROVINCES)].copy()
@@ -356,7 +354,7 @@ def generate(con: duckdb.DuckDBPyConnection, regions: pd.DataFrame, scale: float
     STEP_SECONDS.clear()
     con.execute("SET VARIABLE seed = ?", [seed])
     _run(con, "00_macros")
-    counties = county_allocation(regions, scale, seed)
+    counties = county_allocation(regions, scale)
     con.register("counties_df", counties)
     con.execute("CREATE TEMP TABLE county_params AS SELECT * FROM counties_df")
     con.unregister("counties_df")
